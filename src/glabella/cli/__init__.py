@@ -1,0 +1,1 @@
+"""The ``glabella`` command line."""
