@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from glabella.accounts.api_auth import API_AUTH
+from glabella.api_errors import install_error_handlers
+
 api = NinjaAPI(
     title="Glabella API",
     version="1",
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    # Every route needs a bearer token or a session (with CSRF); see accounts.api_auth.
+    auth=API_AUTH,
 )
+install_error_handlers(api)
 
 
 def register_routers() -> None:
@@ -24,7 +30,10 @@ def register_routers() -> None:
 
 
 ROUTERS: list[tuple[str, str]] = [
-    # ("glabella.patients.api", "/patients"),
+    ("glabella.accounts.api", "/account"),
+    ("glabella.audit.api", "/audit"),
+    ("glabella.patients.api", "/patients"),
+    ("glabella.assessments_api", ""),
 ]
 
 register_routers()

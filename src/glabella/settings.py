@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "ninja",  # serves the API docs' Swagger UI from our static files (the CSP forbids CDNs)
     "glabella.accounts",
     "glabella.audit",
     "glabella.patients",

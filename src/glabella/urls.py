@@ -6,5 +6,8 @@ from glabella.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("glabella.accounts.urls")),
+    path("audit/", include("glabella.audit.urls")),
+    path("patients/", include("glabella.patients.urls")),
     path("", include("glabella.web.urls")),
 ]

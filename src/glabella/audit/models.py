@@ -8,11 +8,13 @@ from django.db import models
 
 class AuditEvent(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # PROTECT, not SET_NULL: nulling "who" would be an UPDATE, which the PostgreSQL
+    # trigger refuses, and the trail must keep it. Deactivate users instead of deleting.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     clinic = models.ForeignKey(
-        "accounts.Clinic", null=True, on_delete=models.SET_NULL, related_name="+"
+        "accounts.Clinic", null=True, on_delete=models.PROTECT, related_name="+"
     )
     action = models.CharField(max_length=40)
     object_type = models.CharField(max_length=60)

@@ -1,0 +1,55 @@
+"""Factory registry for the cross-clinic denial test (tests/tenancy/test_cross_clinic_denial.py).
+
+That test walks every URL of the site and of the JSON API. For each route with a path
+argument it builds the object in clinic B with the factory registered here under the
+argument's *name*, puts ``obj.pk`` in the URL, and checks that every user of clinic A
+gets 404 (or 403 from a role check, or 405 for a method the route lacks).
+
+ADDING A ROUTE WITH A NEW PATH ARGUMENT? Register it here, or the test fails:
+- ``FACTORIES["patient_id"] = make_patient`` — a function taking the clinic and
+  returning a saved model instance that belongs to that clinic. Use the same argument
+  name in every route that identifies the same kind of object.
+- ``GLOBAL_KWARGS["product_slug"] = "botox"`` — for arguments naming clinic-independent
+  things (knowledge-base slugs, scale codes): a value that exists, so the URL resolves.
+- ``CONTROL_EXEMPT`` — route patterns whose GET legitimately answers 404 even to the
+  owning clinic (the test checks clinic B's own users do not get 404, so a wrong URL
+  cannot make the denial pass by accident).
+- ``NOT_PATIENT_DATA`` — argument names of objects that are not patient data. A GET that
+  shows an object (200) to its own clinic must write a ``read`` audit event, unless
+  every argument of its route is listed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Model
+
+from glabella.accounts.models import Clinic
+from glabella.audit.models import AuditEvent
+
+Factory = Callable[[Clinic], Model]
+
+
+def make_audit_event(clinic: Clinic) -> Model:
+    return AuditEvent.objects.create(clinic=clinic, action="read", object_type="test.thing")
+
+
+def make_patient(clinic: Clinic) -> Model:
+    from glabella.patients.actions import register_patient
+
+    return register_patient(
+        clinic, family_name="Tenant", given_name="Other", birth_date="1980-01-01", sex="female"
+    )
+
+
+FACTORIES: dict[str, Factory] = {
+    "event_id": make_audit_event,
+    "patient_id": make_patient,
+}
+
+GLOBAL_KWARGS: dict[str, str] = {}
+
+CONTROL_EXEMPT: set[str] = set()
+
+NOT_PATIENT_DATA: set[str] = {"event_id"}
