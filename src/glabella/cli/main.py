@@ -14,7 +14,11 @@ from collections.abc import Sequence
 from importlib import import_module
 
 COMMAND_MODULES: list[str] = [
-    # "glabella.cli.check",
+    "glabella.cli.check",
+    "glabella.cli.demo",
+    "glabella.cli.serve",
+    "glabella.cli.accounts",
+    "glabella.cli.knowledge",
 ]
 
 

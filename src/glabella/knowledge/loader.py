@@ -29,6 +29,9 @@ from glabella.knowledge.schema import (
     Template,
 )
 
+# The C loader (libyaml) is ten times faster; both load only plain data.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(__file__).parent / "data"
 
 # Top-level key of a data file -> record model. "anchors" holds YAML anchors only.
@@ -64,7 +67,7 @@ def data_hash(files: list[Path], data_dir: Path = DATA_DIR) -> str:
 
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise KnowledgeError([f"{path.name}: not valid YAML: {exc}"]) from exc
     if not isinstance(content, dict):
