@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "glabella.accounts",
     "glabella.audit",
     "glabella.patients",
+    "glabella.treatments",
+    "glabella.inventory",
+    "glabella.followup",
     "glabella.web",
 ]
 
