@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "glabella.treatments",
     "glabella.inventory",
     "glabella.followup",
+    "glabella.refresh",
     "glabella.web",
 ]
 

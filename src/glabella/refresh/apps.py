@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RefreshConfig(AppConfig):
+    name = "glabella.refresh"
+    label = "refresh"
