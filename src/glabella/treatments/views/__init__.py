@@ -1,0 +1,1 @@
+"""HTML pages of treatments: plans, the charting page, signing and after."""

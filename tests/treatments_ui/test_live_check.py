@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from glabella.accounts.models import User
+from glabella.treatments import actions
+from glabella.treatments.models import Session
+from treatments.builders import glabellar_line, lip_line, profile
+
+
+def save_url(session: Session) -> str:
+    return reverse("treatments:save_chart", kwargs={"session_id": session.pk})
+
+
+def posted(session: Session, **extra: str) -> dict[str, str]:
+    """The chart form as the page posts it, for a session with one glabellar line."""
+    data = {
+        "version": str(session.version),
+        "lines-count": "1",
+        "lines-0-product": "botox_cosmetic",
+        "lines-0-indication": "glabellar_lines",
+        "points-count": "0",
+        "active_line": "0",
+    }
+    return data | extra
+
+
+def test_applying_a_template_saves_and_returns_the_redrawn_chart(
+    client_a: Client, draft: Session, injector: User
+) -> None:
+    actions.save_chart(draft, injector, draft.version, [{**glabellar_line(), "points": []}])
+    response = client_a.post(
+        save_url(draft), posted(draft, apply="0:glabellar_5_point"), HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert "20 U" in html
+    draft.refresh_from_db()
+    assert f'name="version" value="{draft.version}"' in html
+    assert draft.lines.get().points.count() == 5
+
+
+def test_the_partial_lists_the_engines_findings(
+    client_a: Client, draft: Session, injector: User
+) -> None:
+    profile(draft.patient, pregnant=True)
+    response = client_a.post(
+        save_url(draft),
+        {
+            "version": str(draft.version),
+            "lines-count": "1",
+            "lines-0-product": "juvederm_volbella_xc",
+            "lines-0-indication": "lip_augmentation",
+            "points-count": "0",
+            "lines-0-volume": "0.5",
+            "add_site": "lip_upper",
+            "active_line": "0",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert "PREGNANCY" in html
+    assert 'id="verdict">block' in html
+    assert "disabled" in html
+
+
+def test_a_stale_save_shows_the_conflict_and_keeps_the_users_points(
+    client_a: Client, charted: Session, injector: User
+) -> None:
+    stale_version = charted.version
+    actions.save_chart(charted, injector, charted.version, [lip_line()])
+    data = posted(charted, apply="0:glabellar_5_point") | {"version": str(stale_version)}
+    response = client_a.post(save_url(charted), data, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "Not saved: someone else changed this draft" in html
+    assert "reload to see their changes" in html
+    assert 'name="points-count" value="5"' in html
+    charted.refresh_from_db()
+    assert charted.lines.get().product == "juvederm_volbella_xc"
+
+
+def test_without_javascript_a_save_redirects_back_to_the_chart(
+    client_a: Client, charted: Session
+) -> None:
+    response = client_a.post(save_url(charted), posted(charted, apply="0:glabellar_5_point"))
+    assert response.status_code == 302
+
+
+def test_an_invalid_dose_is_reported_and_not_saved(client_a: Client, charted: Session) -> None:
+    data = posted(charted, **{"points-count": "1", "points-0-line": "0"})
+    data |= {"points-0-site": "procerus", "points-0-amount": "lots"}
+    response = client_a.post(save_url(charted), data)
+    assert response.status_code == 422
+    assert "Enter a number" in response.content.decode()
+
+
+def test_the_front_desk_cannot_save_a_chart(front_desk_client: Client, charted: Session) -> None:
+    assert front_desk_client.post(save_url(charted), posted(charted)).status_code == 403
