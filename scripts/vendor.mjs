@@ -6,6 +6,7 @@ const target = "src/glabella/web/static/vendor";
 const files = {
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
   "@picocss/pico/css/pico.min.css": "pico.min.css",
+  "@zxing/library/umd/index.min.js": "zxing-library.min.js",
 };
 mkdirSync(target, { recursive: true });
 for (const [from, to] of Object.entries(files)) {
