@@ -21,9 +21,13 @@ def in_ci() -> bool:
 def postgres_answers(url: str) -> str | None:
     """None when the server answers, else the reason it does not."""
     import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+    # pytest-django creates test_<name> itself: only the server has to answer.
+    params = conninfo_to_dict(url)
+    params["dbname"] = "postgres"
     try:
-        with psycopg.connect(url, connect_timeout=5):
+        with psycopg.connect(make_conninfo(**params), connect_timeout=5):
             return None
     except psycopg.Error as error:
         return str(error).strip().splitlines()[0]

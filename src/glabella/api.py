@@ -33,6 +33,10 @@ ROUTERS: list[tuple[str, str]] = [
     ("glabella.accounts.api", "/account"),
     ("glabella.audit.api", "/audit"),
     ("glabella.patients.api", "/patients"),
+    ("glabella.refresh.api", "/refresh"),
+    ("glabella.treatments.api", "/treatments"),
+    ("glabella.followup.api", "/followup"),
+    ("glabella.inventory.api", "/inventory"),
     ("glabella.assessments_api", ""),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -157,6 +158,11 @@ EMAIL_USE_TLS = MAIL.use_tls
 EMAIL_HOST_USER = MAIL.user
 EMAIL_HOST_PASSWORD = MAIL.password
 DEFAULT_FROM_EMAIL = MAIL.sender
+# Reminder outbox transports by dotted path (see glabella.followup.transports); "" = default.
+GLABELLA_EMAIL_TRANSPORT = os.environ.get("GLABELLA_EMAIL_TRANSPORT", "")
+GLABELLA_SMS_TRANSPORT = os.environ.get("GLABELLA_SMS_TRANSPORT", "")
+# The address patients reach the site at, for links in emails (no trailing slash).
+GLABELLA_BASE_URL = os.environ.get("GLABELLA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Logs carry request paths and codes, never patient data.
 LOGGING = {

@@ -43,13 +43,64 @@ def make_patient(clinic: Clinic) -> Model:
     )
 
 
+def make_treatment_session(clinic: Clinic) -> Model:
+    """A signed session with one point, so its chart, assessment and PDF all answer."""
+    from treatments.builders import signed_session_in
+
+    return signed_session_in(clinic)
+
+
+def make_treatment_plan(clinic: Clinic) -> Model:
+    from treatments.builders import plan_in
+
+    return plan_in(clinic)
+
+
+def make_appointment(clinic: Clinic) -> Model:
+    from followup.builders import appointment_in
+
+    return appointment_in(clinic)
+
+
+def make_outbox_message(clinic: Clinic) -> Model:
+    from followup.builders import message_in
+
+    return message_in(clinic)
+
+
+def make_lot(clinic: Clinic) -> Model:
+    from inventory.helpers import receive_botox
+
+    return receive_botox(clinic, None, lot="TENANT")
+
+
+def make_vial(clinic: Clinic) -> Model:
+    from inventory.helpers import open_vial, receive_botox
+
+    return open_vial(clinic, None, receive_botox(clinic, None, lot="TENANT"))
+
+
 FACTORIES: dict[str, Factory] = {
     "event_id": make_audit_event,
     "patient_id": make_patient,
+    "session_id": make_treatment_session,
+    "plan_id": make_treatment_plan,
+    "appointment_id": make_appointment,
+    "message_id": make_outbox_message,
+    "lot_id": make_lot,
+    "vial_id": make_vial,
 }
 
 GLOBAL_KWARGS: dict[str, str] = {}
+# The patient's wear-off link is public and guarded by its signature, not by the clinic:
+# an unsigned value must answer 404 to everyone (tests/refresh/test_wear_off_link.py).
+GLOBAL_KWARGS["token"] = "not-a-signed-token"
 
 CONTROL_EXEMPT: set[str] = set()
+CONTROL_EXEMPT.add("r/wore-off/<str:token>/")
+# A clinician's calendar feed is reached by its secret token alone (no session, no clinic):
+# an unknown token answers 404 to everyone, its owners included.
+CONTROL_EXEMPT.add("followup/feed/<str:token>.ics")
 
 NOT_PATIENT_DATA: set[str] = {"event_id"}
+NOT_PATIENT_DATA |= {"lot_id", "vial_id"}

@@ -19,6 +19,10 @@ COMMAND_MODULES: list[str] = [
     "glabella.cli.serve",
     "glabella.cli.accounts",
     "glabella.cli.knowledge",
+    "glabella.cli.due",
+    "glabella.cli.forecast",
+    "glabella.cli.worker",
+    "glabella.cli.stock",
 ]
 
 
