@@ -91,3 +91,8 @@ def test_a_long_list_links_to_the_next_page(
     second = client.get(reverse("refresh:due"), {"weeks": 52, "after": cursor.group(1)})
     assert "First page" in second.content.decode()
     assert "Next page" not in second.content.decode()
+
+
+def test_every_page_links_to_the_due_list(front_desk: User) -> None:
+    page = signed_in(front_desk).get(reverse("home")).content.decode()
+    assert f'href="{reverse("refresh:due")}"' in page
