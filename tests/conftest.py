@@ -6,8 +6,10 @@ Clinic A is where the tests act; clinic B holds the objects a user of A must nev
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
+import pytest_django
 from django.db import connection
 from django.test import Client
 
@@ -35,6 +37,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest_django.DjangoDbBlocker
+) -> Iterator[None]:
+    """End stray connections to the PostgreSQL test database before it is dropped.
+
+    Live-server threads and killed worker processes can leave an idle backend behind for a
+    moment; DROP DATABASE would then fail at the very end of an otherwise green run.
+    """
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
