@@ -17,9 +17,8 @@ def test_booking_from_the_form_uses_the_clinic_time(
     clinic_a.timezone = "Europe/Paris"
     clinic_a.save()
     response = client_a.post(
-        "/followup/appointments/new/",
+        f"/followup/appointments/new/?patient={patient.pk}",
         {
-            "patient": patient.pk,
             "kind": "consultation",
             "clinician": injector.pk,
             "starts_at": "2030-06-03T09:00",
@@ -38,9 +37,8 @@ def test_a_double_booking_shows_on_the_form(
 ) -> None:
     taken = appointment_in(clinic_a, patient=patient, clinician=injector)
     response = client_a.post(
-        "/followup/appointments/new/",
+        f"/followup/appointments/new/?patient={patient.pk}",
         {
-            "patient": patient.pk,
             "kind": "treatment",
             "clinician": injector.pk,
             "starts_at": taken.starts_at.strftime("%Y-%m-%dT%H:%M"),

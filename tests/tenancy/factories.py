@@ -80,6 +80,13 @@ def make_vial(clinic: Clinic) -> Model:
     return open_vial(clinic, None, receive_botox(clinic, None, lot="TENANT"))
 
 
+def make_product_code(clinic: Clinic) -> Model:
+    from glabella.inventory.actions import map_gtin
+    from inventory.helpers import BOTOX_GTIN
+
+    return map_gtin(clinic, None, BOTOX_GTIN, "botox_cosmetic")
+
+
 FACTORIES: dict[str, Factory] = {
     "event_id": make_audit_event,
     "patient_id": make_patient,
@@ -89,6 +96,7 @@ FACTORIES: dict[str, Factory] = {
     "message_id": make_outbox_message,
     "lot_id": make_lot,
     "vial_id": make_vial,
+    "code_id": make_product_code,
 }
 
 GLOBAL_KWARGS: dict[str, str] = {}
@@ -104,3 +112,5 @@ CONTROL_EXEMPT.add("followup/feed/<str:token>.ics")
 
 NOT_PATIENT_DATA: set[str] = {"event_id"}
 NOT_PATIENT_DATA |= {"lot_id", "vial_id"}
+# A clinic's GTIN → product mapping is stock configuration, not patient data.
+NOT_PATIENT_DATA |= {"code_id"}

@@ -12,7 +12,6 @@ from glabella.accounts.models import Clinic, User
 from glabella.accounts.roles import CLINICAL_ROLES
 from glabella.errors import DomainError
 from glabella.followup.models import AppointmentKind, FollowupSettings
-from glabella.patients.models import Patient
 
 LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -46,18 +45,11 @@ class SlotForm(forms.Form):
 
 
 class BookForm(SlotForm):
-    patient = forms.ModelChoiceField(queryset=Patient.objects.none())
+    """The patient is not a field: it comes from the URL, so no form lists the clinic's patients."""
+
     kind = forms.ChoiceField(choices=AppointmentKind.choices)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["patient", "kind", "clinician", "starts_at", "minutes", "notes"]
-
-    def __init__(self, clinic: Clinic, *args: Any, **kwargs: Any) -> None:
-        super().__init__(clinic, *args, **kwargs)
-        field = self.fields["patient"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Patient.objects.filter(clinic=clinic).order_by(
-            "family_key", "given_key", "pk"
-        )
+    field_order = ["kind", "clinician", "starts_at", "minutes", "notes"]
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:

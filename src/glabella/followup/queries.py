@@ -8,7 +8,14 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from glabella.accounts.models import Clinic
 from glabella.followup import actions
-from glabella.followup.models import Appointment, AppointmentStatus, CalendarFeed, Message
+from glabella.followup.models import (
+    Appointment,
+    AppointmentKind,
+    AppointmentStatus,
+    CalendarFeed,
+    Message,
+    MessageKind,
+)
 from glabella.followup.models import MessageState as S
 
 FEED_PAST_DAYS = 90
@@ -27,6 +34,26 @@ def upcoming(clinic: Clinic, since: datetime, days: int = 60) -> QuerySet[Appoin
         .filter(starts_at__gte=since, starts_at__lt=since + timedelta(days=days))
         .exclude(status=AppointmentStatus.CANCELLED)
         .order_by("starts_at", "pk")
+    )
+
+
+def review_of_session(clinic: Clinic, session_id: int) -> Appointment | None:
+    """The session's open review visit (proposed or booked), its clinician joined in."""
+    return (
+        appointments_of(clinic)
+        .filter(session_id=session_id, kind=AppointmentKind.REVIEW)
+        .exclude(status=AppointmentStatus.CANCELLED)
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
+
+
+def aftercare_of_session(clinic: Clinic, session_id: int) -> Message | None:
+    """The session's aftercare message; None when the patient had no address to send to."""
+    return (
+        Message.objects.filter(clinic=clinic, session_id=session_id, kind=MessageKind.AFTERCARE)
+        .order_by("pk")
+        .first()
     )
 
 

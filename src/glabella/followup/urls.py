@@ -7,6 +7,7 @@ app_name = "followup"
 urlpatterns = [
     path("appointments/", views.appointment_list, name="list"),
     path("appointments/new/", views.book, name="book"),
+    path("appointments/patients/", views.patient_search, name="patient_search"),
     path("appointments/<int:appointment_id>/", views.detail, name="detail"),
     path("appointments/<int:appointment_id>/cancel/", views.cancel, name="cancel"),
     path("appointments/<int:appointment_id>/confirm/", views.confirm, name="confirm"),

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from glabella.accounts.models import User
@@ -22,9 +23,13 @@ from glabella.followup import actions, ics, outbox, queries
 from glabella.followup.forms import BookForm, SettingsForm, SlotForm, add_domain_error
 from glabella.followup.models import Appointment, FollowupSettings, Message
 from glabella.followup.sessions import sheet_for
+from glabella.patients import queries as patient_queries
+from glabella.patients.models import Patient
 from glabella.treatments.models import Session
 
 ICS_TYPE = "text/calendar; charset=utf-8"
+SEARCH = "search"
+PATIENT_RESULTS = 50
 
 
 def in_clinic_time(request: HttpRequest) -> timezone.override:
@@ -60,18 +65,46 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
     return render(request, "followup/appointment_list.html", {"appointments": appointments})
 
 
+def booking_patient(request: HttpRequest) -> Patient | None:
+    """The patient named by ``?patient=`` in the URL, of the request's clinic (404 otherwise)."""
+    patient_id = request.GET.get("patient", "")
+    if not patient_id:
+        return None
+    return get_scoped_or_404(Patient, request, pk=patient_id)
+
+
+def patient_matches(request: HttpRequest, q: str) -> list[Patient]:
+    """At most 50 patients through the indexed search; nothing until something is typed."""
+    if not q.strip():
+        return []
+    found = patient_queries.search(current_clinic(request), q)[:PATIENT_RESULTS]
+    # The results name patients: searching is audited like the patient list.
+    record(request, SEARCH, object_type="patients.patient")
+    return found
+
+
 @clinic_required
 def book(request: HttpRequest) -> HttpResponse:
+    """Book for the patient in ``?patient=``; without one, find the patient first."""
     clinic = current_clinic(request)
+    patient = booking_patient(request)
+    if patient is None:
+        q = request.GET.get("q", "")
+        context = {"q": q, "patients": patient_matches(request, q)}
+        status = 400 if request.method == "POST" else 200
+        return render(request, "followup/book_choose.html", context, status=status)
+    if request.method == "GET":
+        record(request, READ, patient)
+    initial = {key: value for key, value in request.GET.items() if key in BookForm.base_fields}
     with in_clinic_time(request):
-        form = BookForm(clinic, request.POST or None, initial=dict(request.GET.items()))
+        form = BookForm(clinic, request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             starts, ends = form.slot()
             try:
                 with transaction.atomic():
                     appointment = actions.book_appointment(
                         clinic,
-                        patient=form.cleaned_data["patient"],
+                        patient=patient,
                         clinician=form.cleaned_data["clinician"],
                         starts_at=starts,
                         ends_at=ends,
@@ -83,7 +116,16 @@ def book(request: HttpRequest) -> HttpResponse:
                 add_domain_error(form, error)
             else:
                 return redirect("followup:detail", appointment_id=appointment.pk)
-        return render(request, "followup/book.html", {"form": form})
+        return render(request, "followup/book.html", {"form": form, "patient": patient})
+
+
+@clinic_required
+@require_GET
+def patient_search(request: HttpRequest) -> HttpResponse:
+    """The patient search of the booking pages (an HTMX partial): each result books."""
+    q = request.GET.get("q", "")
+    context = {"q": q, "patients": patient_matches(request, q)}
+    return render(request, "followup/_patient_results.html", context)
 
 
 @clinic_required
@@ -143,6 +185,12 @@ def change(
         messages.error(request, error.message)
     else:
         messages.success(request, done)
+    back = request.POST.get("next", "")
+    # The panel on the session page posts here and wants to come back to that page.
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("followup:detail", appointment_id=appointment.pk)
 
 

@@ -7,6 +7,8 @@ so the counters and the ledger never disagree.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -24,12 +26,29 @@ from glabella.knowledge.schema import Product
 
 
 def kb_product(product_id: str, field: str = "product") -> Product:
-    product = load_knowledge().products.get(product_id)
+    products = load_knowledge().products
+    product = products.get(product_id)
     if product is None:
-        raise InvalidInput(
-            "PRODUCT_UNKNOWN", f"No product {product_id!r} in the knowledge base.", field
-        )
+        raise InvalidInput("PRODUCT_UNKNOWN", unknown_product_text(product_id, products), field)
     return product
+
+
+def unknown_product_text(product_id: str, products: Mapping[str, Product]) -> str:
+    """Name the closest ids (by id or product name), or all of them when nothing is close."""
+    text = product_id.strip()
+    by_name = {product.name.casefold(): key for key, product in products.items()}
+    close = difflib.get_close_matches(text.casefold(), list(products), n=5, cutoff=0.6)
+    close += [
+        by_name[name]
+        for name in difflib.get_close_matches(text.casefold(), list(by_name), n=3, cutoff=0.6)
+    ]
+    close += sorted(key for key in products if text and text.casefold() in key)
+    suggestions = list(dict.fromkeys(close))[:6]
+    if suggestions:
+        hint = "Closest ids: " + ", ".join(suggestions) + "."
+    else:
+        hint = "Known ids: " + ", ".join(sorted(products)) + "."
+    return f"No product {product_id!r} in the knowledge base. {hint}"
 
 
 def resolve_product(clinic: Clinic, gtin: str) -> str | None:
@@ -54,6 +73,24 @@ def map_gtin(clinic: Clinic, user: User | None, gtin: str, product_id: str) -> P
         clinic=clinic, gtin=gtin, defaults={"product": product_id, "created_by": user}
     )
     return code
+
+
+def change_code(code: ProductCode, user: User | None, product_id: str) -> ProductCode:
+    """Point a clinic's GTIN at another knowledge-base product.
+
+    Lots already received keep their product: the mapping only decides future receipts.
+    """
+    product_id = product_id.strip()
+    kb_product(product_id)
+    code.product = product_id
+    code.created_by = user
+    code.save(update_fields=["product", "created_by"])
+    return code
+
+
+def remove_code(code: ProductCode) -> None:
+    """Forget a GTIN mapping; the next receipt of that GTIN asks for its product again."""
+    code.delete()
 
 
 def default_amount(product: Product) -> Decimal | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -12,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from glabella.accounts.models import Clinic, User
-from glabella.inventory.models import Lot, StockMovement, Vial, qty
+from glabella.inventory.models import Lot, ProductCode, StockMovement, Vial, qty
 
 ZERO = Decimal(0)
 
@@ -35,6 +36,15 @@ def lots_in_stock(clinic: Clinic) -> QuerySet[Lot]:
         .annotate(open_units=Coalesce(Sum("vials__units_left", filter=open_vial), ZERO))
         .filter(Q(containers_left__gt=0) | Q(open_units__gt=0))
         .order_by("expiry", "product", "lot_number")
+    )
+
+
+def product_codes(clinic: Clinic) -> QuerySet[ProductCode]:
+    """The clinic's GTIN table (one row per GTIN, so it stays as small as its catalogue)."""
+    return (
+        ProductCode.objects.filter(clinic=clinic)
+        .select_related("created_by")
+        .order_by("product", "gtin", "pk")
     )
 
 
@@ -83,24 +93,39 @@ def lots_for_charting(
 
     Toxins are charted from a reconstituted vial, so only fillers list lots.
     """
+    return lots_for_charting_many(clinic, [product_id], now)[product_id]
+
+
+def lots_for_charting_many(
+    clinic: Clinic, product_ids: Iterable[str], now: datetime | None = None
+) -> dict[str, list[ChartingChoice]]:
+    """:func:`lots_for_charting` for several products in two queries, not two per product."""
+    wanted = list(dict.fromkeys(product_ids))
     now = now or timezone.now()
     today = timezone.localdate(now)
+    choices: dict[str, list[ChartingChoice]] = {product: [] for product in wanted}
+    if not wanted:
+        return choices
     vials = (
         open_vials(clinic)
-        .filter(lot__product=product_id, units_left__gt=0, lot__expiry__gte=today)
+        .filter(lot__product__in=wanted, units_left__gt=0, lot__expiry__gte=today)
         .filter(Q(beyond_use_at__isnull=True) | Q(beyond_use_at__gt=now))
         .order_by("beyond_use_at", "lot__expiry", "pk")
     )
-    choices = [vial_choice(vial, now) for vial in vials]
+    # Splitting one ordered result by product keeps each product's own order.
+    for vial in vials:
+        choices[vial.lot.product].append(vial_choice(vial, now))
     lots = Lot.objects.filter(
-        clinic=clinic, product=product_id, containers_left__gt=0, expiry__gte=today
+        clinic=clinic, product__in=wanted, containers_left__gt=0, expiry__gte=today
     ).exclude(unit="U")
     for lot in lots.order_by("expiry", "pk"):
         label = (
             f"Lot {lot.lot_number}, exp {lot.expiry:%Y-%m-%d}, "
             f"{lot.containers_left} x {qty(lot.amount_per_container)} {lot.unit}"
         )
-        choices.append(ChartingChoice(f"lot:{lot.pk}", label, lot.pk, None, lot.expiry))
+        choices[lot.product].append(
+            ChartingChoice(f"lot:{lot.pk}", label, lot.pk, None, lot.expiry)
+        )
     return choices
 
 

@@ -13,16 +13,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from glabella.accounts.permissions import clinic_required
+from glabella.accounts.permissions import clinic_required, has_role, require_role
+from glabella.accounts.roles import Role
 from glabella.accounts.tenancy import current_clinic, get_scoped_or_404
-from glabella.audit.actions import CREATE, READ, record
+from glabella.audit.actions import CREATE, DELETE, READ, UPDATE, record
 from glabella.errors import DomainError, InvalidInput
 from glabella.inventory import actions, gs1, plots, queries
-from glabella.inventory.models import Lot, Vial
+from glabella.inventory.models import Lot, ProductCode, Vial
 from glabella.knowledge import load_knowledge
 from glabella.patients.permissions import acting_user
 
 EXPIRY_WINDOWS = (30, 60, 90)
+# Who maps GTINs: the people who receive and administer stock, and the clinic admin.
+CODE_ROLES = (Role.ADMIN, Role.INJECTOR, Role.PHYSICIAN)
+# Correcting counts by hand bypasses the ledger's normal sources, so only admins may.
+ADJUST_ROLES = (Role.ADMIN,)
 
 
 def decimal_or_none(text: str | None, field: str) -> Decimal | None:
@@ -108,8 +113,94 @@ def stock(request: HttpRequest) -> HttpResponse:
         ],
         "today": today,
         "now": now,
+        "can_adjust": has_role(request, *ADJUST_ROLES),
     }
     return render(request, "inventory/stock.html", context)
+
+
+@require_POST
+@require_role(*ADJUST_ROLES)
+def adjust(request: HttpRequest, lot_id: int) -> HttpResponse:
+    """Correct a lot's sealed containers (breakage, stocktake) with a signed count and a reason."""
+    lot = get_scoped_or_404(Lot, request, pk=lot_id)
+    try:
+        containers = whole_number(request.POST.get("containers", ""), "containers")
+        with transaction.atomic():
+            movement = actions.adjust(
+                current_clinic(request),
+                acting_user(request),
+                lot,
+                containers,
+                request.POST.get("reason", ""),
+            )
+            record(request, "adjust", lot)
+    except DomainError as exc:
+        messages.error(request, f"Lot {lot.lot_number}: {exc.message}")
+    else:
+        messages.success(
+            request,
+            f"Lot {lot.lot_number} adjusted by {movement.containers:+d} "
+            f"container{'s' if abs(movement.containers) != 1 else ''} "
+            f"({movement.amount.normalize():f} {lot.unit}).",
+        )
+    return redirect("inventory:stock")
+
+
+def whole_number(text: str, field: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InvalidInput(
+            "invalid", "Give a whole number of containers, e.g. -1 or 2.", field
+        ) from None
+
+
+@require_role(*CODE_ROLES)
+def product_codes(request: HttpRequest) -> HttpResponse:
+    """The clinic's GTIN → product table, with edit and remove."""
+    products = load_knowledge().products
+    rows = [
+        (code, products.get(code.product))
+        for code in queries.product_codes(current_clinic(request))
+    ]
+    return render(request, "inventory/product_codes.html", {"rows": rows})
+
+
+@require_role(*CODE_ROLES)
+def product_code_edit(request: HttpRequest, code_id: int) -> HttpResponse:
+    code = get_scoped_or_404(ProductCode, request, pk=code_id)
+    context: dict[str, object] = {
+        "code": code,
+        "products": sorted(load_knowledge().products.values(), key=lambda p: p.id),
+        "value": code.product,
+    }
+    if request.method == "POST":
+        value = request.POST.get("product", "")
+        try:
+            with transaction.atomic():
+                actions.change_code(code, acting_user(request), value)
+                record(request, UPDATE, code)
+        except DomainError as exc:
+            context.update(error=exc, value=value)
+            return render(request, "inventory/product_code_edit.html", context, status=422)
+        messages.success(request, f"GTIN {code.gtin} now maps to {code.product}.")
+        return redirect("inventory:product_codes")
+    return render(request, "inventory/product_code_edit.html", context)
+
+
+@require_role(*CODE_ROLES)
+def product_code_remove(request: HttpRequest, code_id: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes the mapping."""
+    code = get_scoped_or_404(ProductCode, request, pk=code_id)
+    if request.method == "POST":
+        gtin = code.gtin
+        with transaction.atomic():
+            # Recorded before the delete, while the row still has its id.
+            record(request, DELETE, code)
+            actions.remove_code(code)
+        messages.success(request, f"GTIN {gtin} removed; its next receipt asks for the product.")
+        return redirect("inventory:product_codes")
+    return render(request, "inventory/product_code_remove.html", {"code": code})
 
 
 @require_POST
