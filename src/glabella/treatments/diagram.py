@@ -11,8 +11,9 @@ clickable (``static/treatments/chart.js``); the printable chart draws the same S
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -70,6 +71,27 @@ OUTLINES: dict[str, str] = {
 }
 
 
+T = TypeVar("T")
+
+# Markup that depends only on the knowledge base, per knowledge base object. Keyed by
+# identity, not by version, so a policy-adjusted or test-built base never reuses another
+# base's markup; the entry holds the base itself, so its id cannot be reused meanwhile.
+_BY_KB: dict[tuple[int, Hashable], tuple[KnowledgeBase, Any]] = {}
+_BY_KB_LIMIT = 64
+
+
+def cached_for(kb: KnowledgeBase, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()`` once per knowledge base and ``key``; later calls return the same value."""
+    entry = _BY_KB.get((id(kb), key))
+    if entry is not None and entry[0] is kb:
+        return entry[1]  # type: ignore[no-any-return]
+    value = build()
+    if len(_BY_KB) >= _BY_KB_LIMIT:
+        _BY_KB.clear()
+    _BY_KB[(id(kb), key)] = (kb, value)
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class PlacedPoint:
     """A charted point to draw: its site, the dose label and its row in the points table."""
@@ -103,13 +125,10 @@ def render(
     interactive: bool = True,
 ) -> SafeString:
     """One view's SVG: outline, a circle per site, and the charted points with their doses."""
-    sites = [site for site in kb.sites.values() if site.diagram.view == view]
-    here = {site.id for site in sites}
-    body = mark_safe(
-        OUTLINES.get(view, "")
-        + site_markup(sites, interactive)
-        + point_markup(kb, [p for p in points if p.site in here])
+    here, drawing = cached_for(
+        kb, ("view", view, interactive), lambda: view_base(kb, view, interactive)
     )
+    body = mark_safe(drawing + point_markup(kb, [p for p in points if p.site in here]))
     return format_html(
         '<svg class="chart-diagram" viewBox="0 0 {} {}" role="group" aria-labelledby="{}">'
         '<title id="{}">{}</title>{}</svg>',
@@ -119,6 +138,14 @@ def render(
         f"diagram-{view}-title",
         VIEW_NAMES.get(view, view),
         body,
+    )
+
+
+def view_base(kb: KnowledgeBase, view: View, interactive: bool) -> tuple[frozenset[str], str]:
+    """The sites a view draws and its fixed markup (outline and site circles)."""
+    sites = [site for site in kb.sites.values() if site.diagram.view == view]
+    return frozenset(site.id for site in sites), OUTLINES.get(view, "") + site_markup(
+        sites, interactive
     )
 
 

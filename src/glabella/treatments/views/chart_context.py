@@ -6,12 +6,15 @@ change and a refused save all draw the same thing.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from glabella.accounts.models import Clinic
 from glabella.knowledge import KnowledgeBase, load_knowledge
@@ -44,6 +47,7 @@ class LineView:
     filler: bool
     buttons: list[TemplateButton]
     lots: list[tuple[str, str]]
+    lot_options: SafeString
 
 
 @dataclass
@@ -52,6 +56,67 @@ class PointView:
     row: PointRow
     site_name: str
     unit: str
+    depth_options: SafeString
+    technique_options: SafeString
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def line_number(self) -> int:
+        return self.row.line + 1
+
+    def row_html(self) -> str:
+        """The point's row of the points table, every value escaped as the template would."""
+        row = self.row
+        values: dict[str, str] = {
+            "m": str(self.index),
+            "number": str(self.number),
+            "line_number": str(self.line_number),
+            "line": str(row.line),
+            "site": row.site,
+            "site_name": self.site_name,
+            "x": row.x,
+            "y": row.y,
+            "amount": row.amount,
+            "unit": self.unit,
+            "depth_options": self.depth_options,
+            "technique_options": self.technique_options,
+        }
+        return POINT_ROW.format_map({key: escaped(v) for key, v in values.items()})
+
+
+def escaped(value: str) -> str:
+    """``conditional_escape`` without its lazy-string checks, which show at ~500 calls a page."""
+    return value if isinstance(value, SafeData) else html.escape(value)
+
+
+# A 40-point chart renders this row 40 times; as template markup its ~25 variables per row
+# cost more than the rest of the page's template together, so it is formatted here.
+POINT_ROW = """
+        <tr>
+          <td>{number}</td>
+          <td>{line_number}<input type="hidden" name="points-{m}-line" value="{line}"></td>
+          <td>
+            <input name="points-{m}-site" list="site-list" value="{site}" aria-label="Site of point {number}" autocomplete="off">
+            <small>{site_name}</small>
+            <input type="hidden" name="points-{m}-x" value="{x}">
+            <input type="hidden" name="points-{m}-y" value="{y}">
+          </td>
+          <td><input class="amount" name="points-{m}-amount" value="{amount}" inputmode="decimal" aria-label="Dose at point {number} ({unit})"> {unit}</td>
+          <td>
+            <select name="points-{m}-depth" aria-label="Depth of point {number}">
+              {depth_options}
+            </select>
+          </td>
+          <td>
+            <select name="points-{m}-technique" aria-label="Technique of point {number}">
+              {technique_options}
+            </select>
+          </td>
+          <td class="inline-actions"><button type="submit" name="remove_point" value="{m}" class="outline secondary" aria-label="Remove point {number}">Remove</button></td>
+        </tr>"""  # noqa: E501
 
 
 @dataclass
@@ -83,6 +148,10 @@ class ChartView:
     verdict: str = "ok"
     sequencing: list[str] = field(default_factory=list)
 
+    @property
+    def point_rows(self) -> SafeString:
+        return mark_safe("".join(point.row_html() for point in self.points))
+
 
 def chart_view(
     clinic: Clinic,
@@ -93,10 +162,19 @@ def chart_view(
     interactive: bool = True,
 ) -> ChartView:
     kb = load_knowledge()
-    lines = [line_view(kb, clinic, i, row, interactive) for i, row in enumerate(state.lines)]
+    # Every line's lot list in one look-up: two queries for the chart, not two per line.
+    lots = lot_choices_for(clinic, [row.product for row in state.lines]) if interactive else {}
+    lines = [line_view(kb, i, row, interactive, lots) for i, row in enumerate(state.lines)]
     units = [line.unit for line in lines]
     points = [
-        PointView(m, p, site_name(kb, p.site), units[p.line] if 0 <= p.line < len(units) else "")
+        PointView(
+            m,
+            p,
+            site_name(kb, p.site),
+            units[p.line] if 0 <= p.line < len(units) else "",
+            options_html(DEPTH_OPTIONS, p.depth),
+            options_html(TECHNIQUE_OPTIONS, p.technique),
+        )
         for m, p in enumerate(state.points)
     ]
     findings = findings_of(assessment, acknowledged)
@@ -117,10 +195,16 @@ def site_name(kb: KnowledgeBase, site: str) -> str:
 
 
 def line_view(
-    kb: KnowledgeBase, clinic: Clinic, index: int, row: LineRow, interactive: bool
+    kb: KnowledgeBase,
+    index: int,
+    row: LineRow,
+    interactive: bool,
+    lots: dict[str, list[tuple[str, str]]],
 ) -> LineView:
+    """One line; ``lots`` holds the lot choices by product (empty when not interactive)."""
     product = kb.products.get(row.product)
     indication = kb.indications.get(row.indication)
+    choices = lots.get(row.product, [])
     return LineView(
         index=index,
         row=row,
@@ -129,7 +213,8 @@ def line_view(
         unit=product.unit if product else "",
         filler=product is not None and product.product_class == "filler",
         buttons=template_buttons(kb, index, row) if interactive else [],
-        lots=lot_choices(clinic, row.product) if interactive else [],
+        lots=list(choices),
+        lot_options=options_html(option_parts(choices), row.lot),
     )
 
 
@@ -161,13 +246,18 @@ def template_buttons(kb: KnowledgeBase, index: int, row: LineRow) -> list[Templa
     return buttons
 
 
-def lot_choices(clinic: Clinic, product: str) -> list[tuple[str, str]]:
-    """Open vials and lots in stock for the line's product (empty without inventory)."""
+def lot_choices_for(clinic: Clinic, products: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Open vials and lots in stock for each product (empty without inventory)."""
     try:
-        from glabella.inventory.queries import lots_for_charting
+        from glabella.inventory.queries import lots_for_charting_many
     except ImportError:  # the inventory app is optional for charting
-        return []
-    return [(choice.value, choice.label) for choice in lots_for_charting(clinic, product)]
+        return {}
+    if not products:
+        return {}
+    return {
+        product: [(choice.value, choice.label) for choice in choices]
+        for product, choices in lots_for_charting_many(clinic, products).items()
+    }
 
 
 def amount_text(value: float | Decimal | None, unit: str) -> str:
@@ -258,3 +348,30 @@ def acknowledgements_of(session: Session) -> dict[tuple[str, int | None, str], s
 
 
 CHOICES = {"depths": DEPTH_CHOICES, "techniques": TECHNIQUE_CHOICES}
+
+OptionParts = tuple[tuple[str, SafeString, SafeString], ...]
+
+
+def option_parts(choices: Iterable[tuple[str, str]]) -> OptionParts:
+    """Each choice's ``<option>``, unselected and selected, escaped once up front.
+
+    A 40-point chart has two selects per point; joining ready-made strings costs a
+    fraction of looping over the choices in the template for every point.
+    """
+    return tuple(
+        (
+            value,
+            format_html('<option value="{}">{}</option>', value, label),
+            format_html('<option value="{}" selected>{}</option>', value, label),
+        )
+        for value, label in choices
+    )
+
+
+def options_html(parts: OptionParts, selected: str) -> SafeString:
+    """The options of a select with ``selected`` marked (none when it is not a choice)."""
+    return mark_safe("".join(on if value == selected else off for value, off, on in parts))
+
+
+DEPTH_OPTIONS = option_parts(DEPTH_CHOICES)
+TECHNIQUE_OPTIONS = option_parts(TECHNIQUE_CHOICES)

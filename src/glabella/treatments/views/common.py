@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from glabella.accounts.models import User
+from glabella.accounts.models import Clinic, User
 from glabella.accounts.tenancy import current_clinic, get_scoped_or_404
 from glabella.audit.actions import READ, record
 from glabella.errors import DomainError
@@ -28,11 +31,16 @@ def load_patient(request: HttpRequest, patient_id: int) -> Patient:
     return patient
 
 
-def load_session(request: HttpRequest, session_id: int) -> Session:
-    """The session with its lines and points, of the request's clinic; a GET is an audited read."""
-    session = get_scoped_or_404(
-        queries.session_detail(current_clinic(request)), request, pk=session_id
-    )
+def load_session(
+    request: HttpRequest,
+    session_id: int,
+    detail: Callable[[Clinic], QuerySet[Session]] = queries.session_detail,
+) -> Session:
+    """The session with its lines and points, of the request's clinic; a GET is an audited read.
+
+    ``detail`` is the queryset to read it with; by default everything a chart shows.
+    """
+    session = get_scoped_or_404(detail(current_clinic(request)), request, pk=session_id)
     if request.method == "GET":
         record(request, READ, session)
     return session
