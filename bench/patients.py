@@ -22,7 +22,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+from common import create_database_if_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 # Consonant-vowel syllables; two to four of them make a name.
@@ -60,20 +61,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--patients", type=int, default=0, help="patients in the measured clinic")
     parser.add_argument("--samples", type=int, default=200, help="timed requests per measure")
     return parser.parse_args()
-
-
-def create_database_if_missing(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def name_lists() -> tuple[list[str], list[str]]:

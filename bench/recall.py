@@ -27,7 +27,8 @@ import statistics
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+from common import create_database_if_missing
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/glabella_recall_bench"
 POINTS_PER_LINE = 5
@@ -85,20 +86,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--points", type=int, default=5_000_000, help="injection points")
     parser.add_argument("--runs", type=int, default=50, help="lots looked up per measure")
     return parser.parse_args()
-
-
-def create_database_if_missing(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def ensure_data(points: int) -> bool:
