@@ -3,6 +3,7 @@ from django.test import Client
 
 from glabella.accounts.models import User
 from glabella.errors import InvalidInput
+from glabella.knowledge import load_knowledge
 from glabella.patients.actions import record_prior_treatment
 from glabella.patients.models import Patient, PriorTreatment
 from glabella.patients.queries import history_for_engine
@@ -103,7 +104,8 @@ def test_the_form_adds_a_prior_treatment(client_a: Client, patient: Patient) -> 
     )
     assert response.status_code == 302
     assert PriorTreatment.objects.get().product == "dysport"
-    assert "dysport" in client_a.get(f"/patients/{patient.pk}/").content.decode()
+    page = client_a.get(f"/patients/{patient.pk}/").content.decode()
+    assert load_knowledge().products["dysport"].name in page
 
 
 def test_the_form_reports_a_missing_amount_on_its_field(client_a: Client, patient: Patient) -> None:
