@@ -98,3 +98,34 @@ def test_an_invalid_dose_is_reported_and_not_saved(client_a: Client, charted: Se
 
 def test_the_front_desk_cannot_save_a_chart(front_desk_client: Client, charted: Session) -> None:
     assert front_desk_client.post(save_url(charted), posted(charted)).status_code == 403
+
+
+def test_a_typed_warning_reason_survives_a_change_to_the_chart(
+    client_a: Client, draft: Session, injector: User
+) -> None:
+    profile(draft.patient, medications=["anticoagulant"])
+    actions.save_chart(draft, injector, draft.version, [{**glabellar_line(), "points": []}])
+    first = client_a.post(
+        save_url(draft), posted(draft, apply="0:glabellar_5_point"), HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert 'name="ack-0-code" value="BLEEDING_RISK"' in first
+    draft.refresh_from_db()
+    # The injector types a reason, then changes something else before signing.
+    reason = "Anticoagulant reviewed with her GP; small needle and pressure"
+    second = client_a.post(
+        save_url(draft),
+        posted(
+            draft,
+            **{
+                "ack-count": "1",
+                "ack-0-code": "BLEEDING_RISK",
+                "ack-0-treatment": "0",
+                "ack-0-site": "",
+                "ack-0-reason": reason,
+                "add_site": "procerus",
+            },
+        ),
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert f'name="ack-0-reason" rows="2">{reason}</textarea>' in second
+    assert not draft.acknowledgements.exists()  # typed, not yet stored

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -136,6 +137,7 @@ class FindingView:
     treatment: int | None
     site: str
     acknowledged: str | None = None
+    draft_reason: str = ""
 
 
 @dataclass
@@ -160,6 +162,7 @@ def chart_view(
     acknowledged: dict[tuple[str, int | None, str], str],
     *,
     interactive: bool = True,
+    typed: Mapping[FindingKey, str] | None = None,
 ) -> ChartView:
     kb = load_knowledge()
     # Every line's lot list in one look-up: two queries for the chart, not two per line.
@@ -177,7 +180,7 @@ def chart_view(
         )
         for m, p in enumerate(state.points)
     ]
-    findings = findings_of(assessment, acknowledged)
+    findings = findings_of(assessment, acknowledged, typed or {})
     return ChartView(
         lines=lines,
         points=points,
@@ -315,7 +318,9 @@ def point_label(point: PointRow, state: ChartState) -> str:
 
 
 def findings_of(
-    assessment: dict[str, Any] | None, acknowledged: dict[tuple[str, int | None, str], str]
+    assessment: dict[str, Any] | None,
+    acknowledged: dict[tuple[str, int | None, str], str],
+    typed: Mapping[FindingKey, str],
 ) -> list[FindingView]:
     rows = []
     for i, f in enumerate((assessment or {}).get("findings", [])):
@@ -330,6 +335,7 @@ def findings_of(
                 treatment=f.get("treatment"),
                 site=f.get("site") or "",
                 acknowledged=acknowledged.get(key),
+                draft_reason=typed.get(key, ""),
             )
         )
     return rows
@@ -341,6 +347,31 @@ def sequencing(kb: KnowledgeBase, lines: list[LineView]) -> list[str]:
     if classes != {True, False}:
         return []
     return [advice.text for advice in kb.sequencing.values()]
+
+
+FindingKey = tuple[str, int | None, str]
+
+
+def typed_reasons(data: QueryDict) -> dict[FindingKey, str]:
+    """Reasons typed beside warnings but not stored yet, keyed by finding, not position.
+
+    The findings panel is redrawn on every change to the chart; without this a reason the
+    injector had typed would vanish when they then corrected a dose.
+    """
+    typed: dict[FindingKey, str] = {}
+    count = data.get("ack-count", "")
+    for k in range(min(int(count) if count.isdigit() else 0, 100)):
+        reason = data.get(f"ack-{k}-reason", "").strip()
+        if not reason:
+            continue
+        treatment = data.get(f"ack-{k}-treatment", "")
+        key = (
+            data.get(f"ack-{k}-code", ""),
+            int(treatment) if treatment.isdigit() else None,
+            data.get(f"ack-{k}-site", ""),
+        )
+        typed[key] = reason
+    return typed
 
 
 def acknowledgements_of(session: Session) -> dict[tuple[str, int | None, str], str]:

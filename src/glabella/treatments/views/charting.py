@@ -41,6 +41,7 @@ from glabella.treatments.views.chart_context import (
     chart_view,
     option_parts,
     options_html,
+    typed_reasons,
 )
 from glabella.treatments.views.common import acting_user, load_patient, load_session, report
 
@@ -220,7 +221,10 @@ def chart_context(
     request: HttpRequest, session: Session, state: ChartState, version: int, **problem: str
 ) -> dict[str, Any]:
     assessment = actions.assess_session(session)
-    chart = chart_view(current_clinic(request), state, assessment, acknowledgements_of(session))
+    typed = typed_reasons(request.POST) if request.method == "POST" else {}
+    chart = chart_view(
+        current_clinic(request), state, assessment, acknowledgements_of(session), typed=typed
+    )
     return {
         "session": session,
         "patient": session.patient,
