@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from glabella.accounts.models import Clinic, User
@@ -62,6 +62,68 @@ def test_a_glabellar_template_applied_with_one_click_totals_20_units(
     expect(totals).to_contain_text("28 U")
     page.get_by_role("button", name="Remove point 7").click()
     expect(totals).to_contain_text("24 U")
+
+
+def centre(circle: Locator) -> tuple[float, float]:
+    return float(circle.get_attribute("cx") or "nan"), float(circle.get_attribute("cy") or "nan")
+
+
+def test_a_point_dragged_on_the_diagram_is_saved_where_it_was_dropped(
+    page: Page, injector: User, patient: Patient
+) -> None:
+    sign_in(page, injector.username, PASSWORD)
+    start_session(page, patient, "Glabellar lines", "BOTOX Cosmetic (U)")
+    page.get_by_role("button", name="Apply Glabellar lines, 5 points (20 U)").click()
+    expect(page.locator("#totals")).to_contain_text("20 U")
+    version = page.locator('#chart-form input[name="version"]')
+    before = version.input_value()
+    point = Session.objects.get().lines.get().points.get(position=0)
+    assert (point.x, point.y) == (None, None)
+
+    marker = page.locator('#chart-form [data-point="0"] circle')
+    marker.scroll_into_view_if_needed()
+    origin = centre(marker)
+    box = marker.bounding_box()
+    assert box is not None
+    start_x, start_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(start_x, start_y)
+    page.mouse.down()
+    page.mouse.move(start_x + 20, start_y + 15, steps=5)
+    page.mouse.move(start_x + 40, start_y + 30, steps=5)
+    page.mouse.up()
+
+    expect(version).not_to_have_value(before)  # saved, and the chart swapped in again
+    expect(page.locator('#chart-form input[name="points-0-x"]')).not_to_have_value("")
+    expect(page.locator("#totals")).to_contain_text("20 U")
+    expect(page.locator("#totals")).to_contain_text("5 sites")
+    point = Session.objects.get().lines.get().points.get(position=0)  # saved anew
+    assert point.x is not None and point.y is not None
+    # Dragged right and down, and redrawn where it was stored (the diagram is 300 x 360).
+    assert point.x > origin[0] / 300 and point.y > origin[1] / 360
+    assert abs(point.x * 300 - centre(marker)[0]) < 1 and abs(point.y * 360 - centre(marker)[1]) < 1
+    assert Session.objects.get().lines.get().points.count() == 5
+
+
+def test_a_point_is_moved_with_the_arrow_keys_and_saved_with_enter(
+    page: Page, injector: User, patient: Patient
+) -> None:
+    session = actions.create_session(patient, injector)
+    actions.save_chart(session, injector, session.version, [glabellar_line()])
+    open_chart(page, injector, session)
+    version = page.locator('#chart-form input[name="version"]')
+    before = version.input_value()
+    marker = page.locator('#chart-form [data-point="1"]')
+    x, y = centre(marker.locator("circle"))
+    marker.focus()
+    for key in ["ArrowRight", "ArrowRight", "ArrowUp", "Escape", "ArrowLeft", "ArrowDown"]:
+        page.keyboard.press(key)  # Escape puts the first three back
+    page.keyboard.press("Enter")
+    expect(version).not_to_have_value(before)  # saved, and the chart swapped in again
+    expect(page.locator('#chart-form [data-point="1"]')).to_be_focused()
+    expect(page.locator("#totals")).to_contain_text("20 U")
+    point = Session.objects.get().lines.get().points.get(position=1)
+    assert point.x == pytest.approx(x / 300 - 0.01, abs=0.001)
+    assert point.y == pytest.approx(y / 360 + 0.01, abs=0.001)
 
 
 def test_preempt_charts_155_units_at_31_sites(page: Page, injector: User, patient: Patient) -> None:

@@ -129,3 +129,39 @@ def test_a_typed_warning_reason_survives_a_change_to_the_chart(
     ).content.decode()
     assert f'name="ack-0-reason" rows="2">{reason}</textarea>' in second
     assert not draft.acknowledgements.exists()  # typed, not yet stored
+
+
+def test_a_moved_point_is_stored_and_drawn_where_it_was_moved(
+    client_a: Client, charted: Session
+) -> None:
+    data = posted(charted, **{"points-count": "2"})
+    for m, (x, y) in enumerate([("0.25", "0.75"), ("", "")]):
+        data |= {
+            f"points-{m}-line": "0",
+            f"points-{m}-site": "procerus",
+            f"points-{m}-amount": "4",
+            f"points-{m}-x": x,
+            f"points-{m}-y": y,
+        }
+    response = client_a.post(save_url(charted), data, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    moved, unmoved = charted.lines.get().points.all()
+    assert (moved.x, moved.y) == (0.25, 0.75)
+    assert (unmoved.x, unmoved.y) == (None, None)
+    # The moved marker sits at its saved place (0.25 x 300, 0.75 x 360), the other on its site.
+    assert '<g class="point line-0" data-point="0" tabindex="0"' in html
+    assert '<circle cx="75.0" cy="270.0" r="5" pointer-events="all"/>' in html
+    assert 'name="points-0-x" value="0.25"' in html
+    assert 'name="points-1-x" value=""' in html
+    page = client_a.get(reverse("treatments:session", kwargs={"session_id": charted.pk}))
+    assert '<circle cx="75.0" cy="270.0" r="5" pointer-events="all"/>' in page.content.decode()
+
+
+def test_a_position_off_the_diagram_is_refused(client_a: Client, charted: Session) -> None:
+    data = posted(charted, **{"points-count": "1", "points-0-line": "0"})
+    data |= {"points-0-site": "procerus", "points-0-amount": "4", "points-0-x": "1.5"}
+    data |= {"points-0-y": "0.5"}
+    response = client_a.post(save_url(charted), data, HTTP_HX_REQUEST="true")
+    assert "A diagram position is a number from 0 to 1." in response.content.decode()
+    assert charted.lines.get().points.count() == 5

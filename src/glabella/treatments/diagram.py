@@ -4,8 +4,9 @@ Each view (front face, back of head and neck, axillae, eyes, hands) is a simple 
 drawing plus one circle per site at the site's normalised ``diagram`` position, so a
 site added to the data files appears on the chart without touching this module. Points
 already charted are drawn on top with their dose. The charting page makes site circles
-clickable (``static/treatments/chart.js``); the printable chart draws the same SVG with
-``interactive=False``.
+clickable (``static/treatments/chart.js``) and the points movable, by dragging or with
+the arrow keys; a moved point is drawn at its saved position. The printable chart draws the
+same SVG with ``interactive=False``.
 """
 
 from __future__ import annotations
@@ -94,12 +95,17 @@ def cached_for(kb: KnowledgeBase, key: Hashable, build: Callable[[], T]) -> T:
 
 @dataclass(frozen=True, slots=True)
 class PlacedPoint:
-    """A charted point to draw: its site, the dose label and its row in the points table."""
+    """A charted point to draw: its site, the dose label and its row in the points table.
+
+    ``x`` and ``y`` are the point's saved position (0-1) when it was moved off its site.
+    """
 
     site: str
     label: str
     index: int
     line: int = 0
+    x: float | None = None
+    y: float | None = None
 
 
 def position(site: Site) -> tuple[float, float]:
@@ -128,7 +134,8 @@ def render(
     here, drawing = cached_for(
         kb, ("view", view, interactive), lambda: view_base(kb, view, interactive)
     )
-    body = mark_safe(drawing + point_markup(kb, [p for p in points if p.site in here]))
+    placed = [p for p in points if p.site in here]
+    body = mark_safe(drawing + point_markup(kb, placed, interactive))
     return format_html(
         '<svg class="chart-diagram" viewBox="0 0 {} {}" role="group" aria-labelledby="{}">'
         '<title id="{}">{}</title>{}</svg>',
@@ -167,30 +174,49 @@ def site_markup(sites: Sequence[Site], interactive: bool) -> str:
     return str(format_html_join("", template, rows))
 
 
-def point_markup(kb: KnowledgeBase, points: Sequence[PlacedPoint]) -> str:
-    # Several points may share one site (two per corrugator): fan them out so each shows.
+POINT_MARKER = (
+    '<g class="point line-{}" data-point="{}"><circle cx="{}" cy="{}" r="5"/>'
+    '<text x="{}" y="{}" text-anchor="middle">{}</text></g>'
+)
+# On the charting page a point is a keyboard target too (arrow keys move it, Enter saves).
+# The stylesheet lets clicks pass through points to the sites below; the circle's own
+# pointer-events attribute takes it back, so the point can be dragged.
+MOVABLE_MARKER = (
+    '<g class="point line-{}" data-point="{}" tabindex="0" role="button" '
+    'aria-label="Point {}: drag, or use the arrow keys and Enter, to move it">'
+    '<circle cx="{}" cy="{}" r="5" pointer-events="all"/>'
+    '<text x="{}" y="{}" text-anchor="middle">{}</text></g>'
+)
+
+
+def point_markup(
+    kb: KnowledgeBase, points: Sequence[PlacedPoint], interactive: bool = False
+) -> str:
+    """The charted points: a moved point at its saved position, the rest on their sites.
+
+    Several unmoved points may share one site (two per corrugator): they fan out so each shows.
+    """
     by_site: dict[str, list[PlacedPoint]] = defaultdict(list)
+    placed: list[tuple[PlacedPoint, float, float]] = []
     for point in points:
-        by_site[point.site].append(point)
-    rows = []
+        if point.x is not None and point.y is not None:
+            placed.append((point, point.x * WIDTH, point.y * HEIGHT))
+        else:
+            by_site[point.site].append(point)
     for site_id, group in by_site.items():
         x, y = position(kb.sites[site_id])
         for n, point in enumerate(group):
-            dx = (n - (len(group) - 1) / 2) * 16
-            rows.append(
-                (
-                    point.line % 6,
-                    point.index,
-                    *coords(x + dx, y),
-                    *coords(x + dx, y - 10),
-                    point.label,
-                )
-            )
-    return str(
-        format_html_join(
-            "",
-            '<g class="point line-{}" data-point="{}"><circle cx="{}" cy="{}" r="5"/>'
-            '<text x="{}" y="{}" text-anchor="middle">{}</text></g>',
-            rows,
+            placed.append((point, x + (n - (len(group) - 1) / 2) * 16, y))
+    placed.sort(key=lambda entry: entry[0].index)
+    rows = (
+        (
+            point.line % 6,
+            point.index,
+            *((point.index + 1,) if interactive else ()),
+            *coords(x, y),
+            *coords(x, y - 10),
+            point.label,
         )
+        for point, x, y in placed
     )
+    return str(format_html_join("", MOVABLE_MARKER if interactive else POINT_MARKER, rows))

@@ -303,7 +303,7 @@ def diagrams(
             sites += [p.site for p in template.points]
             sites += [p.site for v in template.variants for p in v.points]
     placed = [
-        diagram.PlacedPoint(p.site, point_label(p, state), m, p.line)
+        diagram.PlacedPoint(p.site, point_label(p, state), m, p.line, moved_to(p.x), moved_to(p.y))
         for m, p in enumerate(state.points)
         if p.site in kb.sites
     ]
@@ -315,6 +315,15 @@ def diagrams(
 
 def point_label(point: PointRow, state: ChartState) -> str:
     return point.amount or "?"
+
+
+def moved_to(text: str) -> float | None:
+    """A point's posted diagram coordinate (0-1); blank or unreadable means its site's."""
+    try:
+        number = float(text) if text else None
+    except ValueError:
+        return None
+    return number if number is not None and 0 <= number <= 1 else None
 
 
 def findings_of(
