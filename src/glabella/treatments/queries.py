@@ -39,8 +39,12 @@ def sessions_of(patient: Patient) -> QuerySet[Session]:
     )
 
 
-def session_detail(clinic: Clinic) -> QuerySet[Session]:
-    """Sessions with everything a chart shows, in a fixed number of queries (no N+1)."""
+def draft_detail(clinic: Clinic) -> QuerySet[Session]:
+    """Sessions with everything a draft's chart shows, in a fixed number of queries.
+
+    The charting page is the busiest page, and a draft has no addenda or co-signatures:
+    leaving those two prefetches out is a measurable share of its time.
+    """
     lines = TreatmentLine.objects.select_related("lot", "vial").order_by("position")
     return (
         Session.objects.filter(clinic=clinic)
@@ -49,10 +53,20 @@ def session_detail(clinic: Clinic) -> QuerySet[Session]:
             Prefetch("lines", queryset=lines),
             Prefetch("lines__points", queryset=InjectionPoint.objects.order_by("position")),
             Prefetch("acknowledgements", queryset=Acknowledgement.objects.select_related("by")),
-            Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
-            Prefetch("cosignatures", queryset=CoSignature.objects.select_related("physician")),
         )
     )
+
+
+# What a signed session shows beyond a draft.
+SIGNED_EXTRAS = (
+    Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
+    Prefetch("cosignatures", queryset=CoSignature.objects.select_related("physician")),
+)
+
+
+def session_detail(clinic: Clinic) -> QuerySet[Session]:
+    """Sessions with everything a chart shows, in a fixed number of queries (no N+1)."""
+    return draft_detail(clinic).prefetch_related(*SIGNED_EXTRAS)
 
 
 def last_session_for(patient: Patient, indication: str) -> Session | None:
