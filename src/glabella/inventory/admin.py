@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from glabella.inventory.models import Carton, Lot, ProductCode, StockMovement, Vial
+from glabella.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(ProductCode)
 class ProductCodeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["gtin", "product", "clinic"]
     search_fields = ["gtin", "product"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Lot)
