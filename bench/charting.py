@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from common import open_database
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/glabella_bench"
 SESSIONS = 200
@@ -43,17 +45,7 @@ def main() -> int:
     args = parse_args()
     helpers = patient_bench()
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    postgres = url.startswith(("postgres://", "postgresql://"))
-    if postgres:
-        helpers.create_database_if_missing(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glabella.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    postgres = open_database(url)
     size = args.patients or (1_000_000 if postgres else 10_000)
     started = time.perf_counter()
     clinic, user = helpers.ensure_data(size, postgres)

@@ -22,6 +22,7 @@ from typing import Any
 
 # The sibling script; ``python bench/followup.py`` puts bench/ on the import path.
 import patients as patient_bench
+from common import open_database
 
 ROOT = patient_bench.ROOT
 # Forecast dates spread over this many days around today, so a 4-week window holds a
@@ -32,17 +33,7 @@ SPREAD_DAYS = 730
 def main() -> int:
     args = patient_bench.parse_args()
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench-patients.sqlite3'}"
-    postgres = url.startswith(("postgres://", "postgresql://"))
-    if postgres:
-        patient_bench.create_database_if_missing(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glabella.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    postgres = open_database(url)
     size = args.patients or (1_000_000 if postgres else 10_000)
     started = time.perf_counter()
     clinic, user = patient_bench.ensure_data(size, postgres)

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import create_database_if_missing
+from common import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 # Consonant-vowel syllables; two to four of them make a name.
@@ -34,17 +34,7 @@ COMMON = ["smith", "jones", "taylor", "brown", "martin", "garcia", "muller", "ro
 def main() -> int:
     args = parse_args()
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench-patients.sqlite3'}"
-    postgres = url.startswith(("postgres://", "postgresql://"))
-    if postgres:
-        create_database_if_missing(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glabella.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    postgres = open_database(url)
     size = args.patients or (1_000_000 if postgres else 10_000)
     started = time.perf_counter()
     clinic, user = ensure_data(size, postgres)

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from common import create_database_if_missing
+from common import open_database
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/glabella_recall_bench"
 POINTS_PER_LINE = 5
@@ -63,15 +63,7 @@ def main() -> int:
     url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("bench/recall.py measures PostgreSQL; set DATABASE_URL=postgresql://…")
-    create_database_if_missing(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glabella.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    open_database(url)
     started = time.perf_counter()
     generated = ensure_data(args.points)
     took = time.perf_counter() - started
